@@ -1,0 +1,1 @@
+"""The shipped classifier (installed as the package `clause_analyzer.models`)."""

@@ -1,0 +1,245 @@
+"""Command line: a thin shell over the library. Domain errors become one line on stderr.
+
+Exit status: 0 every input analysed; 1 at least one input could not be read (the others are
+still reported); 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from .errors import ClauseAnalyzerError, ConfigError, ModelError
+
+PROG = "clause-analyzer"
+FORMATS = ("text", "json", "markdown", "html")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Repère les clauses sociales et environnementales des pièces de marchés "
+        "publics (CCAP, CCTP, RC, AE… en PDF, DOCX, ODT, texte ou DCE ZIP).",
+    )
+    parser.add_argument("--debug", action="store_true", help="afficher les traces Python")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+
+    from .extract import DEFAULT_PDF_ENGINE, PDF_ENGINES
+
+    p = sub.add_parser("analyze", help="analyser une ou plusieurs consultations")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="fichier, dossier ou ZIP (une consultation chacun)"
+    )
+    p.add_argument(
+        "--format", choices=FORMATS, default="text", help="format du rapport (défaut : text)"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="écrire le rapport dans FILE")
+    p.add_argument(
+        "--axes",
+        metavar="FILE",
+        help="axes de votre Spaser (TOML), voir examples/axes_metropole.toml",
+    )
+    p.add_argument(
+        "--pdf-engine", choices=PDF_ENGINES, default=DEFAULT_PDF_ENGINE, help="moteur PDF"
+    )
+    p.add_argument(
+        "--date",
+        metavar="AAAA-MM-JJ",
+        type=date.fromisoformat,
+        help="date de lancement supposée (défaut : celle des pièces, sinon aujourd'hui)",
+    )
+    _model_options(p)
+
+    p = sub.add_parser(
+        "classify", help="classer une clause (ou une par ligne sur l'entrée standard) en JSON lines"
+    )
+    p.add_argument(
+        "text", nargs="?", help="texte de la clause ; sans argument, lit l'entrée standard"
+    )
+    p.add_argument("--heading", default="", help="titre de l'article qui contient la clause")
+    p.add_argument("--kind", default="other", help="type de pièce : CCAP, CCTP, RC, AE, BPU, other")
+    _model_options(p)
+
+    p = sub.add_parser("train", help="réentraîner le modèle livré à partir de training_data/")
+    p.add_argument(
+        "--data", default="training_data", help="dossier des données (défaut : training_data)"
+    )
+    p.add_argument(
+        "--out", default=None, help="dossier du modèle (défaut : models/clause_classifier)"
+    )
+
+    p = sub.add_parser("evaluate", help="mesurer le modèle sur la partie test de training_data/")
+    p.add_argument(
+        "--data", default="training_data", help="dossier des données (défaut : training_data)"
+    )
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    _model_options(p)
+
+    sub.add_parser("schema", help="afficher le schéma JSON du rapport")
+    return parser
+
+
+def _model_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", metavar="DIR", help="autre dossier de modèle que celui livré")
+    p.add_argument(
+        "--trust-model",
+        action="store_true",
+        help="accepter de charger ce modèle (un fichier de modèle peut exécuter du code)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    if not args.debug:
+        # Library warnings about unreadable files are printed by the CLI itself, once.
+        logging.getLogger("clause_analyzer").setLevel(logging.ERROR)
+    try:
+        return _COMMANDS[args.command](args)
+    except (ConfigError, ModelError) as exc:
+        _error(str(exc))
+        return 2
+    except ClauseAnalyzerError as exc:
+        _error(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _error("interrompu")
+        return 130
+    except Exception as exc:  # never a traceback for a user, unless asked
+        if args.debug:
+            raise
+        _error(
+            f"erreur interne ({type(exc).__name__}: {exc}) ; relancez avec --debug et signalez-la"
+        )
+        return 1
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def _analyzer(args: argparse.Namespace, **kwargs):
+    from .analyzer import Analyzer
+
+    return Analyzer(model=args.model, trust_model=args.trust_model, **kwargs)
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .report import render
+
+    analyzer = _analyzer(args, axes=args.axes, pdf_engine=args.pdf_engine, today=args.date)
+    status = 0
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    colour = (
+        args.format == "text"
+        and not args.output
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )
+    reports = []
+    try:
+        for path in args.paths:
+            if not os.path.exists(path):
+                _error(f"{path} : fichier ou dossier introuvable")
+                status = 1
+                continue
+            try:
+                report = analyzer.analyze(path)
+            except ClauseAnalyzerError as exc:
+                _error(str(exc))
+                status = 1
+                continue
+            for error in report.errors:
+                _error(f"{error['path']} : {error['message']}")
+            if report.errors:
+                status = 1
+            if args.format == "json" and len(args.paths) > 1:
+                reports.append(report.to_dict())
+            else:
+                out.write(render(report, args.format, colour=colour))
+                out.flush()
+        if reports:
+            out.write(json.dumps(reports, ensure_ascii=False, indent=2) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return status
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from .report.tender import LEGAL_BASIS
+
+    texts = [args.text] if args.text else [line.rstrip("\n") for line in sys.stdin if line.strip()]
+    analyzer = _analyzer(args)
+    for label in analyzer.classify(texts, heading=args.heading, doc_kind=args.kind):
+        row = {
+            "text": label.text,
+            "social": label.social,
+            "environmental": label.environmental,
+            "economic": label.economic,
+            "axes": list(label.axes),
+            "lever": str(label.lever) if label.lever else None,
+            "legal_basis": LEGAL_BASIS[label.lever] if label.lever else None,
+            "score": label.score,
+            "scores": {a: round(s, 4) for a, s in label.scores.items()},
+            "evidence": [
+                {"source": e.source, "id": e.id, "text": e.text, "axis": e.axis}
+                for e in label.evidence
+            ],
+            "vetoed_by": list(label.vetoed_by),
+        }
+        print(json.dumps(row, ensure_ascii=False))
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from .detect.model import default_model_dir
+    from .training.evaluate import format_metrics
+    from .training.train import train
+
+    logging.getLogger("clause_analyzer").setLevel(logging.INFO)
+    out = Path(args.out) if args.out else default_model_dir()
+    card = train(Path(args.data), out)
+    print(f"modèle écrit dans {out}")
+    if "test_metrics" in card:
+        print(format_metrics(card["test_metrics"]))
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .detect.detector import Detector
+    from .training.dataset import load_corpus
+    from .training.evaluate import evaluate, format_metrics
+
+    corpus = load_corpus(Path(args.data))
+    if not corpus.test:
+        raise ConfigError(f"{args.data}/test : aucun exemple de test")
+    detector = Detector.load(Path(args.model) if args.model else None, trust_model=args.trust_model)
+    metrics = evaluate(detector, corpus.test)
+    print(
+        json.dumps(metrics, indent=2, ensure_ascii=False) if args.json else format_metrics(metrics)
+    )
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .report.schema import report_schema
+
+    print(json.dumps(report_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+_COMMANDS = {
+    "analyze": _analyze,
+    "classify": _classify,
+    "train": _train,
+    "evaluate": _evaluate,
+    "schema": _schema,
+}

@@ -1,0 +1,158 @@
+"""The persisted classifier: built-in scikit-learn estimators in a skops file, and its card.
+
+A model file is code-adjacent: pickles execute code, and even skops only protects against the
+types it is told to refuse. So the shipped model is loaded only when its SHA-256 matches the
+one in its model card, with a pinned list of trusted types; any other file needs an explicit
+opt-in (`trust_model=True`, `--trust-model`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import skops.io as sio
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.compose import ColumnTransformer
+from sklearn.linear_model import LogisticRegression
+
+from ..errors import ModelError
+
+MODEL_FILE = "model.skops"
+CARD_FILE = "model_card.json"
+CARD_SCHEMA = "clause-analyzer/model-card"
+CARD_MAJOR = 1
+
+# Types the shipped model may contain beyond skops' own defaults, reviewed once and pinned:
+# plain scikit-learn estimators, NumPy scalars and SciPy sparse internals. Nothing else loads.
+TRUSTED_TYPES = (
+    "builtins.slice",
+    "numpy.dtype",
+    "numpy.float64",
+    "numpy.int64",
+    "scipy.sparse._csr.csr_matrix",
+    "sklearn.calibration.CalibratedClassifierCV",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "sklearn.compose._column_transformer.ColumnTransformer",
+    "sklearn.feature_extraction.text.CountVectorizer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.utils._bunch.Bunch",
+)
+
+
+@dataclass(frozen=True)
+class Model:
+    transformer: ColumnTransformer
+    axes: tuple[str, ...]
+    axis_models: tuple[CalibratedClassifierCV, ...]  # one binary model per axis, same order
+    lever_model: LogisticRegression  # trained on positives only
+    thresholds: dict[str, float]
+    card: dict[str, Any]
+
+    @property
+    def levers(self) -> tuple[str, ...]:
+        return tuple(str(c) for c in self.lever_model.classes_)
+
+
+def default_model_dir() -> Path:
+    return Path(str(resources.files("clause_analyzer.models") / "clause_classifier"))
+
+
+def save(model: Model, directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / MODEL_FILE
+    payload = {
+        "transformer": model.transformer,
+        "axes": list(model.axes),
+        "axis_models": list(model.axis_models),
+        "lever_model": model.lever_model,
+    }
+    sio.dump(payload, path, compression=8)  # zipfile.ZIP_DEFLATED
+    card = dict(model.card)
+    card["schema"] = f"{CARD_SCHEMA}/{CARD_MAJOR}"
+    card["thresholds"] = {a: round(float(t), 4) for a, t in model.thresholds.items()}
+    card["model_file"] = MODEL_FILE
+    card["model_sha256"] = sha256(path)
+    (directory / CARD_FILE).write_text(
+        json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return path
+
+
+def load(directory: Path | None = None, *, trust_model: bool = False) -> Model:
+    """Load the shipped model, or another one when `trust_model` is given."""
+    shipped = directory is None or directory.resolve() == default_model_dir().resolve()
+    directory = directory or default_model_dir()
+    card = read_card(directory)
+    path = directory / card.get("model_file", MODEL_FILE)
+    if not path.is_file():
+        raise ModelError(f"{path} : fichier du modèle absent")
+    if sha256(path) != card.get("model_sha256"):
+        raise ModelError(
+            f"{path} : empreinte SHA-256 différente de celle de la fiche du modèle "
+            "(fichier modifié ou corrompu) : refus de le charger"
+        )
+    if not shipped and not trust_model:
+        raise ModelError(
+            f"{path} : ce n'est pas le modèle livré avec clause-analyzer ; un fichier de modèle "
+            "peut exécuter du code : ne le chargez que si vous en connaissez l'origine "
+            "(--trust-model, ou trust_model=True)"
+        )
+    untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
+    if untrusted and not trust_model:
+        raise ModelError(f"{path} : types non autorisés dans le modèle : {', '.join(untrusted)}")
+    try:
+        payload = sio.load(path, trusted=list(TRUSTED_TYPES) + untrusted)
+    except Exception as exc:  # skops raises many kinds on a damaged file
+        raise ModelError(f"{path} : modèle illisible ({exc})") from exc
+    axes = tuple(payload["axes"])
+    return Model(
+        transformer=payload["transformer"],
+        axes=axes,
+        axis_models=tuple(payload["axis_models"]),
+        lever_model=payload["lever_model"],
+        thresholds={a: float(card["thresholds"][a]) for a in axes},
+        card=card,
+    )
+
+
+def read_card(directory: Path) -> dict[str, Any]:
+    path = directory / CARD_FILE
+    try:
+        card = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ModelError(
+            f"{path} : fiche du modèle absente (lancez « clause-analyzer train »)"
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise ModelError(f"{path} : fiche du modèle illisible ({exc.msg})") from exc
+    schema = str(card.get("schema", ""))
+    name, _, major = schema.rpartition("/")
+    if name != CARD_SCHEMA or major != str(CARD_MAJOR):
+        raise ModelError(f"{path} : version de fiche incompatible ({schema or 'absente'})")
+    return card
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def mean_coefficients(model: CalibratedClassifierCV) -> np.ndarray:
+    """The linear weights of a calibrated logistic model, averaged over its CV folds.
+
+    Used only to explain a decision (top features), never to compute the score.
+    """
+    coefs = [c.estimator.coef_.ravel() for c in model.calibrated_classifiers_]
+    return np.mean(coefs, axis=0)

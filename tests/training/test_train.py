@@ -1,0 +1,138 @@
+"""A small model trained at test time: it learns, it is reproducible, evaluation works."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from clause_analyzer.detect import model as model_io
+from clause_analyzer.detect.detector import Detector
+from clause_analyzer.detect.features import ClauseInput
+from clause_analyzer.detect.rules import AXES, default_rules
+from clause_analyzer.errors import ConfigError
+from clause_analyzer.training.dataset import load_jsonl, near_duplicates, parse_example
+from clause_analyzer.training.train import train
+
+DATA = Path(__file__).parents[2] / "training_data"
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory) -> Path:
+    """A deterministic slice of the real training data: 14 clauses per axis, 60 negatives."""
+    examples = load_jsonl((DATA / "train").glob("*.jsonl"))
+    chosen, per_axis = [], {a: 0 for a in AXES}
+    for e in sorted(examples, key=lambda e: e.id):
+        if e.axes and len(e.axes) == 1 and per_axis[e.axes[0]] < 14:
+            per_axis[e.axes[0]] += 1
+            chosen.append(e)
+    chosen += [e for e in sorted(examples, key=lambda e: e.id) if not e.axes][:60]
+    root = tmp_path_factory.mktemp("data")
+    for part, rows in (("train", chosen[::2] + chosen[1::4]), ("test", chosen[3::4])):
+        (root / part).mkdir()
+        with (root / part / "data.jsonl").open("w", encoding="utf-8") as handle:
+            for e in rows:
+                row = {"id": e.id, "text": e.text, "heading": e.heading, "doc_kind": e.doc_kind,
+                       "axes": list(e.axes), "lever": e.lever, "negative": e.negative}  # fmt: skip
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def trained(small_corpus: Path, tmp_path_factory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("model")
+    return out, train(small_corpus, out)
+
+
+@pytest.mark.slow
+def test_small_model_learns_insertion(trained, nlp) -> None:
+    out, _ = trained
+    detector = Detector(model_io.load(out, trust_model=True), default_rules(), nlp)
+    [yes, no] = detector.label(
+        [
+            ClauseInput(
+                "Le titulaire réalise 400 heures d'insertion au profit de demandeurs d'emploi de longue durée, avec l'appui du facilitateur du PLIE."
+            ),
+            ClauseInput(
+                "Le délai global de paiement est fixé à trente jours à compter de la réception de la facture."
+            ),
+        ]
+    )
+    assert "insertion" in yes.axes and yes.social
+    assert no.axes == ()
+
+
+@pytest.mark.slow
+def test_train_is_reproducible(small_corpus: Path, trained, tmp_path: Path, nlp) -> None:
+    first_dir, first_card = trained
+    second_card = train(small_corpus, tmp_path)
+    assert first_card["thresholds"] == second_card["thresholds"]
+    assert first_card["test_metrics"] == second_card["test_metrics"]
+    texts = [
+        ClauseInput(t) for t in ("Tri des déchets de chantier sur 7 flux.", "Assurance décennale.")
+    ]
+    a = Detector(model_io.load(first_dir, trust_model=True), default_rules(), nlp).label(texts)
+    b = Detector(model_io.load(tmp_path, trust_model=True), default_rules(), nlp).label(texts)
+    assert [x.scores for x in a] == [x.scores for x in b]
+
+
+@pytest.mark.slow
+def test_card_of_trained_model_has_metrics(trained) -> None:
+    _, card = trained
+    metrics = card["test_metrics"]
+    assert set(metrics["axes"]) == set(AXES)
+    assert 0.0 <= metrics["hard_negative_false_positive_rate"] <= 1.0
+    assert card["training_data"]["near_duplicates_test_vs_train"] >= 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"id": "x", "text": "a", "axes": ["insertion"], "lever": None}, "levier invalide"),
+        (
+            {"id": "x", "text": "a", "axes": [], "lever": "other", "negative": "hard"},
+            "pas de levier",
+        ),
+        ({"id": "x", "text": "a", "axes": [], "lever": None, "negative": None}, "negative="),
+        ({"id": "x", "text": "a", "axes": ["vert"], "lever": "other"}, "axe inconnu"),
+    ],
+)
+def test_invalid_examples_are_refused(raw: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_example(raw, "f.jsonl:1")
+
+
+def test_near_duplicates_are_found() -> None:
+    a = [
+        parse_example(
+            {
+                "id": "a",
+                "text": "Le titulaire réalise trois cent heures d'insertion sur le chantier.",
+                "axes": ["insertion"],
+                "lever": "execution_condition",
+            },
+            "t",
+        )
+    ]
+    b = [parse_example({"id": "b", "text": "Le titulaire réalise trois cent heures d'insertion sur le chantier !", "axes": ["insertion"], "lever": "execution_condition"}, "t"),
+         parse_example({"id": "c", "text": "Les pénalités de retard sont fixées à 100 euros par jour.", "axes": [], "lever": None, "negative": "routine"}, "t")]  # fmt: skip
+    assert [(p[0], p[1]) for p in near_duplicates(a, b)] == [("a", "b")]
+
+
+def test_real_training_data_meets_the_brief() -> None:
+    train_part = load_jsonl((DATA / "train").glob("*.jsonl"))
+    test_part = load_jsonl((DATA / "test").glob("*.jsonl"))
+    assert len(train_part) >= 3000 and len(test_part) >= 600
+    for axis in AXES:
+        assert sum(axis in e.axes for e in train_part) >= 150, axis
+    negatives = [e for e in train_part if not e.axes]
+    assert len(negatives) >= 1200
+    assert sum(e.negative == "hard" for e in negatives) >= 500
+    assert {e.lever for e in train_part if e.lever} == {
+        "specification", "execution_condition", "award_criterion", "reserved", "other"
+    }  # fmt: skip
+    assert np.unique([e.id for e in train_part + test_part]).size == len(train_part) + len(
+        test_part
+    )
