@@ -191,6 +191,8 @@ def _evidence_texts(f: Finding) -> list[str]:
     """Distinct matched texts of rules supporting a flagged axis, then top model n-grams."""
     out: list[str] = []
     for e in f.label.evidence:
+        if e.id.startswith("meta:"):  # rule and kind indicators: the rule match is listed already
+            continue
         if e.axis is not None and e.weight > 0 and e.text not in out:
             out.append(e.text)
     return out
