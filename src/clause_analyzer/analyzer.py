@@ -67,7 +67,7 @@ class Analyzer:
         return self._report(tender, list(documents), list(errors))
 
     def classify(
-        self, texts: Iterable[str], *, heading: str = "", doc_kind: str = "other"
+        self, texts: Iterable[str], *, heading: str = "", doc_kind: str = ""
     ) -> list[ClauseLabel]:
         return self.detector.label([ClauseInput(t, heading, doc_kind) for t in texts])
 

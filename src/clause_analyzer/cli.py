@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         "text", nargs="?", help="texte de la clause ; sans argument, lit l'entrée standard"
     )
     p.add_argument("--heading", default="", help="titre de l'article qui contient la clause")
-    p.add_argument("--kind", default="other", help="type de pièce : CCAP, CCTP, RC, AE, BPU, other")
+    p.add_argument("--kind", default="", help="type de pièce : CCAP, CCTP, RC, AE, BPU, other (défaut : inconnu)")
     _model_options(p)
 
     p = sub.add_parser("train", help="réentraîner le modèle livré à partir de training_data/")

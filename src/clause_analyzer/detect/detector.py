@@ -54,7 +54,7 @@ class Detector:
         x = self.model.transformer.transform(
             feature_matrix([feature_row(i, a, m) for i, a, m in zip(items, analysed, matches)])
         )
-        probs = np.column_stack([m.predict_proba(x)[:, 1] for m in self.model.axis_models])
+        probs = self.model.axis_probabilities(x)
         lever_probs = self.model.lever_model.predict_proba(x)
         return [
             self._decide(item.text, probs[k], lever_probs[k], matches[k], x[k])
@@ -99,7 +99,7 @@ class Detector:
 
     @cached_property
     def _coefficients(self) -> np.ndarray:
-        return np.vstack([model_io.mean_coefficients(m) for m in self.model.axis_models])
+        return np.vstack([m.coef_.ravel() for m in self.model.axis_models])
 
     def _model_evidence(self, row, axes: tuple[str, ...]) -> list[Evidence]:
         """The n-grams that pushed each flagged axis up most in this clause."""

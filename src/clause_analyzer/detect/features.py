@@ -27,14 +27,15 @@ class ClauseInput:
 
     text: str
     heading: str = ""
-    doc_kind: str = "other"
+    doc_kind: str = ""  # CCAP, CCTP, RC, AE, BPU, other; "" when unknown (a lone clause)
 
 
 def feature_row(item: ClauseInput, analysed: Analysed, matches: Sequence[RuleMatch]) -> list[str]:
     # Only the last two levels of the heading path: "9.2 Clause d'insertion" matters, the
     # document title above it does not.
     heading = " ".join(item.heading.split(" > ")[-2:])
-    meta = [f"kind_{item.doc_kind}"] + sorted({f"rule_{m.rule.id}" for m in matches})
+    kind = [f"kind_{item.doc_kind}"] if item.doc_kind else []
+    meta = kind + sorted({f"rule_{m.rule.id}" for m in matches})
     return [analysed.lemmas, analysed.folded, fold(heading), " ".join(meta)]
 
 

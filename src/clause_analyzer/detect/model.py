@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 import skops.io as sio
-from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
 from sklearn.linear_model import LogisticRegression
 
@@ -36,9 +35,6 @@ TRUSTED_TYPES = (
     "numpy.float64",
     "numpy.int64",
     "scipy.sparse._csr.csr_matrix",
-    "sklearn.calibration.CalibratedClassifierCV",
-    "sklearn.calibration._CalibratedClassifier",
-    "sklearn.calibration._SigmoidCalibration",
     "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.CountVectorizer",
     "sklearn.feature_extraction.text.TfidfTransformer",
@@ -52,7 +48,10 @@ TRUSTED_TYPES = (
 class Model:
     transformer: ColumnTransformer
     axes: tuple[str, ...]
-    axis_models: tuple[CalibratedClassifierCV, ...]  # one binary model per axis, same order
+    axis_models: tuple[LogisticRegression, ...]  # one binary model per axis, same order
+    # Platt scaling per axis, fitted on out-of-fold decision values of the training part:
+    # turns the axis model's margin into a calibrated probability.
+    calibrators: tuple[LogisticRegression, ...]
     lever_model: LogisticRegression  # trained on positives only
     thresholds: dict[str, float]
     card: dict[str, Any]
@@ -60,6 +59,14 @@ class Model:
     @property
     def levers(self) -> tuple[str, ...]:
         return tuple(str(c) for c in self.lever_model.classes_)
+
+    def axis_probabilities(self, x) -> np.ndarray:
+        """(n clauses, n axes) calibrated probabilities."""
+        columns = [
+            cal.predict_proba(model.decision_function(x).reshape(-1, 1))[:, 1]
+            for model, cal in zip(self.axis_models, self.calibrators)
+        ]
+        return np.column_stack(columns)
 
 
 def default_model_dir() -> Path:
@@ -73,6 +80,7 @@ def save(model: Model, directory: Path) -> Path:
         "transformer": model.transformer,
         "axes": list(model.axes),
         "axis_models": list(model.axis_models),
+        "calibrators": list(model.calibrators),
         "lever_model": model.lever_model,
     }
     sio.dump(payload, path, compression=8)  # zipfile.ZIP_DEFLATED
@@ -118,6 +126,7 @@ def load(directory: Path | None = None, *, trust_model: bool = False) -> Model:
         transformer=payload["transformer"],
         axes=axes,
         axis_models=tuple(payload["axis_models"]),
+        calibrators=tuple(payload["calibrators"]),
         lever_model=payload["lever_model"],
         thresholds={a: float(card["thresholds"][a]) for a in axes},
         card=card,
@@ -147,12 +156,3 @@ def sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def mean_coefficients(model: CalibratedClassifierCV) -> np.ndarray:
-    """The linear weights of a calibrated logistic model, averaged over its CV folds.
-
-    Used only to explain a decision (top features), never to compute the score.
-    """
-    coefs = [c.estimator.coef_.ravel() for c in model.calibrated_classifiers_]
-    return np.mean(coefs, axis=0)
