@@ -11,6 +11,7 @@ import functools
 import os
 
 from .analyzer import Analyzer
+from .audit import AuditSummary, audit
 from .errors import ArchiveError, ClauseAnalyzerError, ConfigError, ExtractionError, ModelError
 from .report.tender import TenderReport
 from .types import Clause, ClauseLabel, Evidence, Finding
@@ -18,6 +19,7 @@ from .types import Clause, ClauseLabel, Evidence, Finding
 __all__ = [
     "Analyzer",
     "ArchiveError",
+    "AuditSummary",
     "Clause",
     "ClauseAnalyzerError",
     "ClauseLabel",
@@ -28,6 +30,7 @@ __all__ = [
     "ModelError",
     "TenderReport",
     "analyze",
+    "audit",
 ]
 
 

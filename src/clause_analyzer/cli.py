@@ -82,6 +82,71 @@ def _parser() -> argparse.ArgumentParser:
     _model_options(p)
 
     sub.add_parser("schema", help="afficher le schéma JSON du rapport")
+
+    from .audit.batch import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
+    from .audit.tenders import GROUP_BY
+
+    p = sub.add_parser(
+        "audit",
+        help="auditer des milliers de consultations archivées : indicateurs du Spaser, "
+        "reprise après interruption",
+    )
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="dossier d'archives (chaque ZIP, sous-dossier ou fichier direct = une consultation) "
+        "ou fichier seul",
+    )
+    p.add_argument("--out", required=True, metavar="AUDIT_DIR", help="dossier des résultats")
+    p.add_argument(
+        "--jobs", type=int, metavar="N", help="processus d'analyse (défaut : nombre de cœurs)"
+    )
+    p.add_argument(
+        "--metadata",
+        metavar="FILE",
+        help="CSV ou JSON par consultation : id, buyer, year, estimated_amount, cpv, "
+        "considerationsSociales, considerationsEnvironnementales",
+    )
+    p.add_argument("--axes", metavar="FILE", help="axes de votre Spaser (TOML)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"délai maximal par consultation, en secondes (défaut : {DEFAULT_TIMEOUT:g})",
+    )
+    p.add_argument(
+        "--max-memory",
+        type=int,
+        default=DEFAULT_MAX_MEMORY,
+        metavar="MIO",
+        help=f"mémoire maximale d'un processus d'analyse, en Mio (défaut : {DEFAULT_MAX_MEMORY})",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="ordonnanceur Dask existant (tcp://hôte:8786) : l'audit tourne sur la grappe",
+    )
+    p.add_argument(
+        "--retry-failed", action="store_true", help="réanalyser les consultations en échec"
+    )
+    p.add_argument(
+        "--group-by",
+        choices=GROUP_BY,
+        default="auto",
+        help="auto : un ZIP, un sous-dossier ou un fichier direct par consultation ; "
+        "path : chaque PATH est une consultation ; file : chaque fichier en est une",
+    )
+    p.add_argument(
+        "--pdf-engine", choices=PDF_ENGINES, default=DEFAULT_PDF_ENGINE, help="moteur PDF"
+    )
+    p.add_argument(
+        "--date",
+        metavar="AAAA-MM-JJ",
+        type=date.fromisoformat,
+        help="date de lancement supposée quand les pièces n'en donnent pas",
+    )
     return parser
 
 
@@ -236,10 +301,49 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from .audit import audit
+
+    logging.getLogger("clause_analyzer.audit").setLevel(logging.WARNING)
+    summary = audit(
+        args.paths,
+        args.out,
+        jobs=args.jobs,
+        metadata=args.metadata,
+        axes=args.axes,
+        timeout=args.timeout,
+        max_memory=args.max_memory,
+        scheduler=args.scheduler,
+        retry_failed=args.retry_failed,
+        group_by=args.group_by,
+        today=args.date,
+        pdf_engine=args.pdf_engine,
+        progress=True,
+    )
+    if summary.interrupted:
+        _error(
+            f"interrompu : {summary.analysed + summary.failed} consultation(s) enregistrée(s) "
+            "dans cette exécution ; relancez la même commande pour reprendre"
+        )
+        return 130
+    print(
+        f"{summary.tenders} consultation(s) : {summary.analysed} analysée(s), "
+        f"{summary.skipped} déjà faite(s), {summary.failed_total} en échec — "
+        f"{Path(summary.out) / 'index.html'}"
+    )
+    if summary.failed_total:
+        _error(
+            f"{summary.failed_total} consultation(s) en échec (causes dans index.html) ; "
+            "--retry-failed pour les reprendre"
+        )
+    return 0 if summary.ok else 1
+
+
 _COMMANDS = {
     "analyze": _analyze,
     "classify": _classify,
     "train": _train,
     "evaluate": _evaluate,
     "schema": _schema,
+    "audit": _audit,
 }

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from builders import Line, make_blank_pdf, make_pdf
 
 from clause_analyzer.errors import ExtractionError
 from clause_analyzer.extract import PDF_ENGINES, read_document
 from clause_analyzer.types import BlockKind
+
+EXAMPLES_DIR = Path(__file__).parents[2] / "examples"
 
 pytestmark = pytest.mark.usefixtures("needs_font")
 
@@ -138,3 +142,11 @@ def test_encrypted_pdf_says_so(engine: str) -> None:
 def test_unknown_engine_is_a_programming_error(tender_pdf: bytes) -> None:
     with pytest.raises(ValueError):
         read_document(tender_pdf, "CCAP.pdf", pdf_engine="ocr")
+
+
+def test_justified_line_end_hyphen_with_gap_is_rejoined() -> None:
+    # PDFium renders LibreOffice's justified hyphenation as "valorisa -" + "tion …".
+    data = (EXAMPLES_DIR / "DCE_exemple" / "RC.pdf").read_bytes()
+    text = read_document(data, "RC.pdf").text
+    assert "valorisation des déchets verts" in text
+    assert "valorisa -" not in text

@@ -280,6 +280,9 @@ def _join_lines(para: _Para, lexicon: Counter[str]) -> str:
             text = f"{text} | {piece}"
         elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and piece[0].isalpha():
             text = _join_hyphen(text, piece, lexicon)
+        elif text.endswith(" -") and len(text) > 2 and text[-3].isalpha() and piece[0].islower():
+            # Justified text: PDFium puts the stretched gap before the hyphen ("valorisa -").
+            text = _join_hyphen(text[:-2] + "-", piece, lexicon)
         else:
             text = f"{text} {piece}"
     return text

@@ -25,7 +25,8 @@ def render_markdown(report: TenderReport) -> str:
         if d.error:
             out.append(f"| {_cell(d.path)} | illisible : {_cell(d.error)} | | |")
         else:
-            out.append(f"| {_cell(d.path)} | {d.kind} | {d.pages or ''} | {d.clauses} |")
+            note = f" ({_cell('; '.join(d.warnings))})" if d.warnings else ""
+            out.append(f"| {_cell(d.path)} | {d.kind}{note} | {d.pages or ''} | {d.clauses} |")
     out += [
         "",
         f"## Axes du Spaser ({report.axes_name})",
