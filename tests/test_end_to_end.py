@@ -138,3 +138,18 @@ def test_api_classify_contract(analyzer) -> None:
     assert label.environmental and not label.social
     assert 0.0 <= label.score <= 1.0
     assert label.lever is not None
+
+
+def test_example_against_the_metropole_spaser() -> None:
+    import clause_analyzer as ca
+    from clause_analyzer.axes import load_axes
+
+    analyzer = ca.Analyzer(axes=EXAMPLES / "axes_metropole.toml")
+    report = analyzer.analyze(EXAMPLES / "DCE_exemple.zip")
+    coverage = {a.id: a for a in report.axes}
+    assert [a.id for a in load_axes(EXAMPLES / "axes_metropole.toml").axes] == list(coverage)
+    assert coverage["achats_inclusifs"].addressed
+    assert coverage["achats_inclusifs"].lever.value in ("execution_condition", "reserved")
+    assert coverage["achats_ecologiques"].addressed
+    assert not coverage["developpement_economique"].addressed
+    assert coverage["developpement_economique"].suggestion

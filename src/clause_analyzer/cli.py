@@ -30,7 +30,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="afficher les traces Python")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
 
-    from .extract import DEFAULT_PDF_ENGINE, PDF_ENGINES
 
     p = sub.add_parser("analyze", help="analyser une ou plusieurs consultations")
     p.add_argument(
@@ -40,20 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=FORMATS, default="text", help="format du rapport (défaut : text)"
     )
     p.add_argument("-o", "--output", metavar="FILE", help="écrire le rapport dans FILE")
-    p.add_argument(
-        "--axes",
-        metavar="FILE",
-        help="axes de votre Spaser (TOML), voir examples/axes_metropole.toml",
-    )
-    p.add_argument(
-        "--pdf-engine", choices=PDF_ENGINES, default=DEFAULT_PDF_ENGINE, help="moteur PDF"
-    )
-    p.add_argument(
-        "--date",
-        metavar="AAAA-MM-JJ",
-        type=date.fromisoformat,
-        help="date de lancement supposée (défaut : celle des pièces, sinon aujourd'hui)",
-    )
+    _tender_options(p)
     _model_options(p)
 
     p = sub.add_parser(
@@ -108,7 +94,6 @@ def _parser() -> argparse.ArgumentParser:
         help="CSV ou JSON par consultation : id, buyer, year, estimated_amount, cpv, "
         "considerationsSociales, considerationsEnvironnementales",
     )
-    p.add_argument("--axes", metavar="FILE", help="axes de votre Spaser (TOML)")
     p.add_argument(
         "--timeout",
         type=float,
@@ -138,6 +123,19 @@ def _parser() -> argparse.ArgumentParser:
         help="auto : un ZIP, un sous-dossier ou un fichier direct par consultation ; "
         "path : chaque PATH est une consultation ; file : chaque fichier en est une",
     )
+    _tender_options(p)
+    return parser
+
+
+def _tender_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by `analyze` and `audit`: both run the single-tender path."""
+    from .extract import DEFAULT_PDF_ENGINE, PDF_ENGINES
+
+    p.add_argument(
+        "--axes",
+        metavar="FILE",
+        help="axes de votre Spaser (TOML), voir examples/axes_metropole.toml",
+    )
     p.add_argument(
         "--pdf-engine", choices=PDF_ENGINES, default=DEFAULT_PDF_ENGINE, help="moteur PDF"
     )
@@ -145,9 +143,8 @@ def _parser() -> argparse.ArgumentParser:
         "--date",
         metavar="AAAA-MM-JJ",
         type=date.fromisoformat,
-        help="date de lancement supposée quand les pièces n'en donnent pas",
+        help="date de lancement supposée (défaut : celle des pièces, sinon aujourd'hui)",
     )
-    return parser
 
 
 def _model_options(p: argparse.ArgumentParser) -> None:
