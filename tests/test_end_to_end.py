@@ -153,3 +153,13 @@ def test_example_against_the_metropole_spaser() -> None:
     assert coverage["achats_ecologiques"].addressed
     assert not coverage["developpement_economique"].addressed
     assert coverage["developpement_economique"].suggestion
+
+
+def test_cli_unwritable_output_is_one_clear_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "clause_analyzer", "analyze", str(EXAMPLES / "DCE_exemple" / "RC.pdf"),
+         "-o", str(tmp_path / "absent" / "r.txt")],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "impossible d'écrire" in result.stderr

@@ -1,8 +1,8 @@
 """clause-analyzer: social and environmental clauses in French public tender documents.
 
-    import clause_analyzer as ca
-    report = ca.Analyzer().analyze("DCE.zip")
-    labels = ca.Analyzer().classify(["Le titulaire réalise 350 heures d'insertion…"])
+import clause_analyzer as ca
+report = ca.Analyzer().analyze("DCE.zip")
+labels = ca.Analyzer().classify(["Le titulaire réalise 350 heures d'insertion…"])
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ still reported); 2 usage or configuration error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -30,7 +31,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="afficher les traces Python")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
 
-
     p = sub.add_parser("analyze", help="analyser une ou plusieurs consultations")
     p.add_argument(
         "paths", nargs="+", metavar="PATH", help="fichier, dossier ou ZIP (une consultation chacun)"
@@ -49,7 +49,11 @@ def _parser() -> argparse.ArgumentParser:
         "text", nargs="?", help="texte de la clause ; sans argument, lit l'entrée standard"
     )
     p.add_argument("--heading", default="", help="titre de l'article qui contient la clause")
-    p.add_argument("--kind", default="", help="type de pièce : CCAP, CCTP, RC, AE, BPU, other (défaut : inconnu)")
+    p.add_argument(
+        "--kind",
+        default="",
+        help="type de pièce : CCAP, CCTP, RC, AE, BPU, other (défaut : inconnu)",
+    )
     _model_options(p)
 
     p = sub.add_parser("train", help="réentraîner le modèle livré à partir de training_data/")
@@ -197,16 +201,23 @@ def _analyze(args: argparse.Namespace) -> int:
     from .report import render
 
     analyzer = _analyzer(args, axes=args.axes, pdf_engine=args.pdf_engine, today=args.date)
-    status = 0
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     colour = (
         args.format == "text"
         and not args.output
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
-    reports = []
     try:
+        target = (
+            open(args.output, "w", encoding="utf-8")  # noqa: SIM115 (closed by the with below)
+            if args.output
+            else contextlib.nullcontext(sys.stdout)
+        )
+    except OSError as exc:
+        raise ConfigError(f"{args.output} : impossible d'écrire le rapport ({exc.strerror})") from exc
+    status = 0
+    reports = []
+    with target as out:
         for path in args.paths:
             if not os.path.exists(path):
                 _error(f"{path} : fichier ou dossier introuvable")
@@ -225,13 +236,11 @@ def _analyze(args: argparse.Namespace) -> int:
             if args.format == "json" and len(args.paths) > 1:
                 reports.append(report.to_dict())
             else:
+                # Written as each tender completes: an interruption keeps what is done.
                 out.write(render(report, args.format, colour=colour))
                 out.flush()
         if reports:
             out.write(json.dumps(reports, ensure_ascii=False, indent=2) + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return status
 
 

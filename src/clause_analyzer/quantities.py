@@ -72,9 +72,9 @@ def insertion_quantities(text: str) -> dict[str, float]:
         value = parse_number(m["n"])
         # "350 heures d'insertion", "un volume de 350 heures réservé aux publics…"; not "8
         # heures par jour" or "48 heures avant".
-        if value and value >= 20 and _INSERTION_CONTEXT.search(window):
-            if not re.match(r"\s*(par\s+(jour|semaine)|avant|apres|a\s+compter)", m["after"]):
-                hours.append(value)
+        duration = re.match(r"\s*(par\s+(jour|semaine)|avant|apres|a\s+compter)", m["after"])
+        if value and value >= 20 and _INSERTION_CONTEXT.search(window) and not duration:
+            hours.append(value)
     if hours:
         out["insertion_hours"] = max(hours)
     if m := _HOURS_PERCENT.search(folded):

@@ -80,9 +80,9 @@ def finding_quantities(
         responsible = [c for c in weighted if _responsible(c.name)] or weighted
         if len(responsible) == 1:
             out["criterion_weight_percent"] = responsible[0].weight_percent or 0.0
-        elif m := re.search(r"(\d{1,2}(?:,\d+)?)\s*%", clause.text):
-            if len(weighted) == 0:
-                out["criterion_weight_percent"] = float(m[1].replace(",", "."))
+        elif not weighted and (m := re.search(r"(\d{1,2}(?:,\d+)?)\s*%", clause.text)):
+            # "Sous-critère environnemental noté à 15 %" in running text, not a table
+            out["criterion_weight_percent"] = float(m[1].replace(",", "."))
     out.update(quantities.shares(clause.text))
     return out
 

@@ -176,7 +176,9 @@ def train(data_root: Path, out_dir: Path) -> dict[str, Any]:
     model_io.save(model, out_dir)
     if corpus.test:
         # Score the saved model exactly as users will run it.
-        detector = Detector(model_io.load(out_dir, trust_model=True), default_rules(), load_pipeline())
+        detector = Detector(
+            model_io.load(out_dir, trust_model=True), default_rules(), load_pipeline()
+        )
         card = dict(model.card, test_metrics=evaluate(detector, corpus.test))
         model_io.save(replace(model, card=card), out_dir)
     return model_io.read_card(out_dir)
