@@ -90,10 +90,6 @@ class TenderReport:
     declared: tuple[DeclaredValue, ...] = ()
     errors: tuple[dict[str, str], ...] = ()
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,

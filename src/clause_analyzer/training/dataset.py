@@ -25,10 +25,6 @@ class Example:
     lever: str | None
     negative: str | None  # "hard", "routine" or None for positives
 
-    @property
-    def positive(self) -> bool:
-        return bool(self.axes)
-
 
 def parse_example(raw: dict, where: str) -> Example:
     try:
