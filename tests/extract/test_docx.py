@@ -167,3 +167,20 @@ def test_corrupt_docx() -> None:
     data = make_docx(p("Texte"))
     with pytest.raises(ExtractionError, match="corrompu"):
         read_document(data[: len(data) // 2], "CCAP.docx")
+
+
+def test_space_only_runs_are_kept() -> None:
+    # python-docx parses with remove_blank_text: a run holding a single space must survive.
+    import io
+
+    import docx
+
+    from clause_analyzer.extract import read_document
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    for text in ("heures", " ", "d'insertion"):
+        paragraph.add_run(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_document(buffer.getvalue(), "CCAP.docx").blocks[0].text == "heures d'insertion"

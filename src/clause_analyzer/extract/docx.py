@@ -1,24 +1,28 @@
-"""DOCX bodies with lxml over the package parts, in document order.
+"""DOCX bodies, in document order, from python-docx's package with our own walk of the XML.
 
-python-docx is not used for reading: it does not see tracked insertions, content controls,
-text boxes or automatic numbering, and it parses the whole package before any size check.
-Reading word/document.xml directly is 6× faster and lets us refuse a bomb from the declared
-part sizes first (MEASUREMENTS.md).
+python-docx opens the package and gives the body, styles and numbering parts as lxml
+elements; its high-level API is not used for the text because it does not see tracked
+insertions, content controls, text boxes or automatic numbering (MEASUREMENTS.md). It also
+parses the whole package, so the declared part sizes are checked first: a DOCX bomb is
+refused before python-docx touches it.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import docx
+from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from ..errors import ExtractionError
 from ..types import Block, BlockKind
 from .docx_numbering import Numbering, W, wattr
 from .textnorm import normalize
-from .zipsafe import open_zip, parse_xml, read_part
+from .zipsafe import open_zip, read_part
 
 _W = f"{{{W}}}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -51,17 +55,22 @@ class _Style:
 
 def read_docx(data: bytes, path: str) -> list[Block]:
     with open_zip(data, path) as zf:
-        document = read_part(zf, "word/document.xml", path)
-        if document is None:
+        if read_part(zf, "word/document.xml", path) is None:  # also refuses oversized parts
             raise ExtractionError(path, "fichier Word corrompu (corps du document absent)")
-        styles_xml = read_part(zf, "word/styles.xml", path)
-        numbering_xml = read_part(zf, "word/numbering.xml", path)
-    styles = _parse_styles(parse_xml(styles_xml, path) if styles_xml else None)
+        read_part(zf, "word/styles.xml", path)
+        read_part(zf, "word/numbering.xml", path)
+    try:
+        package = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise ExtractionError(path, "fichier Word corrompu ou illisible") from exc
+    styles = _parse_styles(package.styles.element)
     style_num = {sid: s.num_id for sid, s in styles.items() if s.num_id}
-    numbering = Numbering.parse(
-        parse_xml(numbering_xml, path) if numbering_xml else None, style_num
-    )
-    body = parse_xml(document, path).find(f"{_W}body")
+    try:
+        numbering_root = package.part.numbering_part.element
+    except (NotImplementedError, KeyError):  # python-docx: no numbering part in this file
+        numbering_root = None
+    numbering = Numbering.parse(numbering_root, style_num)
+    body = package.element.body
     if body is None:
         raise ExtractionError(path, "fichier Word corrompu (corps du document absent)")
     return list(_Walker(styles, numbering).blocks(body))
