@@ -47,6 +47,13 @@ class Analyzer:
 
     def analyze(self, path: str | os.PathLike) -> TenderReport:
         """A file, a folder or a DCE ZIP = one tender."""
+        documents, errors = self.read(path)
+        return self._report(Path(path).name, documents, errors)
+
+    def read(
+        self, path: str | os.PathLike
+    ) -> tuple[list[Document], list[tuple[str, str]]]:
+        """The readable pieces of a tender, and (path, cause) for each unreadable one."""
         documents: list[Document] = []
         errors: list[tuple[str, str]] = []
         for item in iter_tender(path, pdf_engine=self.pdf_engine):
@@ -55,7 +62,7 @@ class Analyzer:
                 errors.append((item.path, item.cause))
             else:
                 documents.append(item)
-        return self._report(Path(path).name, documents, errors)
+        return documents, errors
 
     def analyze_text(self, text: str, name: str = "texte.txt") -> TenderReport:
         document = read_document(text.encode("utf-8"), name, pdf_engine=self.pdf_engine)

@@ -1,8 +1,8 @@
 """The work done for one tender, wherever it runs (local worker process or Dask worker).
 
-It goes through the single-tender path (`Analyzer.analyze_documents`, what `Analyzer.analyze`
-does), adds the year and buyer read from the documents, and renders the HTML report here so
-that the coordinating process never needs the TenderReport object.
+It goes through the single-tender path (`Analyzer.read` then `Analyzer.analyze_documents`,
+that is `Analyzer.analyze`), adds the year and buyer read from the documents, and renders the
+HTML report here so that the coordinating process never needs the TenderReport object.
 """
 
 from __future__ import annotations
@@ -61,20 +61,15 @@ def failure(job: Job, cause: str, seconds: float | None = None) -> Outcome:
 
 def analyze_job(analyzer, job: Job) -> Outcome:
     """Never raises for a bad tender: every failure becomes a recorded cause."""
-    from ..errors import ClauseAnalyzerError, ExtractionError
-    from ..extract import iter_tender
+    from ..errors import ClauseAnalyzerError
     from ..report import render
     from .docinfo import guess_buyer, guess_year
 
     start = time.perf_counter()
     try:
         _test_hooks(job.path)
-        documents, errors = [], []
-        for item in iter_tender(job.path, pdf_engine=analyzer.pdf_engine):
-            if isinstance(item, ExtractionError):
-                errors.append((item.path, item.cause))
-            else:
-                documents.append(item)
+        # Read apart from `analyze` only to keep the documents for the year and buyer.
+        documents, errors = analyzer.read(job.path)
         report = analyzer.analyze_documents(Path(job.path).name, documents, errors)
         html = render(report, "html")
         data = json.dumps(report.to_dict(), ensure_ascii=False)

@@ -34,7 +34,7 @@ def build_report(
     ) or (len(criteria) == 1 and re.search(r"prix", fold_aligned(criteria[0].name)) is not None)
     amounts = [a for c in all_clauses for a in quantities.estimated_amounts(c.text)]
     amount = max(amounts) if amounts else None
-    totals = _totals(findings, criteria, all_clauses)
+    totals = _totals(findings, criteria)
     checks = compliance.check(documents, findings, amount, price_only, today)
     return TenderReport(
         tender=tender,
@@ -113,16 +113,16 @@ def _criteria(clauses: Sequence[Clause]) -> list[quantities.Criterion]:
 
 
 def _totals(
-    findings: Sequence[Finding], criteria: Sequence[quantities.Criterion], clauses: Sequence[Clause]
+    findings: Sequence[Finding], criteria: Sequence[quantities.Criterion]
 ) -> dict[str, float]:
     out: dict[str, float] = {}
-    hours = [f.quantities["insertion_hours"] for f in findings if "insertion_hours" in f.quantities]
-    if hours:
-        # Several clauses often restate the same figure: count distinct values per document.
-        per_doc: dict[str, set[float]] = {}
-        for f in findings:
-            if "insertion_hours" in f.quantities:
-                per_doc.setdefault(f.clause.document, set()).add(f.quantities["insertion_hours"])
+    # Several clauses often restate the same figure: count distinct values per document, and
+    # keep the document that promises most (the CCAP and the AE may both state the hours).
+    per_doc: dict[str, set[float]] = {}
+    for f in findings:
+        if "insertion_hours" in f.quantities:
+            per_doc.setdefault(f.clause.document, set()).add(f.quantities["insertion_hours"])
+    if per_doc:
         out["insertion_hours"] = max(sum(v) for v in per_doc.values())
     penalties = [f.quantities.get("insertion_penalty_per_hour_eur") for f in findings]
     if any(penalties):

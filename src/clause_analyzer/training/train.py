@@ -25,6 +25,7 @@ from ..detect.detector import NEGATED_CAP, Detector, negated_axes
 from ..detect.features import ClauseInput, feature_matrix, feature_row, make_transformer
 from ..detect.model import Model
 from ..detect.rules import AXES, RuleMatcher, RuleSet, default_rules
+from ..errors import ConfigError
 from ..nlp import analyse, load_pipeline
 from .dataset import Corpus, Example, load_corpus, near_duplicates
 from .evaluate import evaluate
@@ -97,8 +98,9 @@ def fit(
     x = transformer.fit_transform(features.x_rows)
     axis_models = []
     for k, axis in enumerate(AXES):
-        if features.y[:, k].sum() < 3:  # the 3-fold calibration needs three
-            raise ValueError(f"trop peu d'exemples positifs pour l'axe {axis}")
+        # Out-of-fold training parts must each hold positives of every axis.
+        if features.y[:, k].sum() < 3:
+            raise ConfigError(f"trop peu d'exemples positifs pour l'axe {axis} (3 au moins)")
         axis_models.append(
             clone(_axis_estimator()).fit(x, features.y[:, k], sample_weight=features.weights)
         )
