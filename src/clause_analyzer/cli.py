@@ -64,7 +64,16 @@ def _parser() -> argparse.ArgumentParser:
         "--out", default=None, help="dossier du modèle (défaut : models/clause_classifier)"
     )
 
-    p = sub.add_parser("evaluate", help="mesurer le modèle sur la partie test de training_data/")
+    p = sub.add_parser(
+        "evaluate",
+        help="mesurer le modèle sur la partie test de training_data/ ou sur vos clauses annotées",
+    )
+    p.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE.jsonl",
+        help="clauses annotées au format de training_data/ (défaut : la partie test)",
+    )
     p.add_argument(
         "--data", default="training_data", help="dossier des données (défaut : training_data)"
     )
@@ -286,14 +295,19 @@ def _train(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from .detect.detector import Detector
-    from .training.dataset import load_corpus
+    from .training.dataset import load_corpus, load_jsonl
     from .training.evaluate import evaluate, format_metrics
 
-    corpus = load_corpus(Path(args.data))
-    if not corpus.test:
-        raise ConfigError(f"{args.data}/test : aucun exemple de test")
+    if args.files:
+        examples = load_jsonl(Path(f) for f in args.files)
+        if not examples:
+            raise ConfigError(f"{', '.join(args.files)} : aucune clause annotée")
+    else:
+        examples = load_corpus(Path(args.data)).test
+        if not examples:
+            raise ConfigError(f"{args.data}/test : aucun exemple de test")
     detector = Detector.load(Path(args.model) if args.model else None, trust_model=args.trust_model)
-    metrics = evaluate(detector, corpus.test)
+    metrics = evaluate(detector, examples)
     print(
         json.dumps(metrics, indent=2, ensure_ascii=False) if args.json else format_metrics(metrics)
     )

@@ -137,3 +137,27 @@ def test_real_training_data_meets_the_brief() -> None:
     assert np.unique([e.id for e in train_part + test_part]).size == len(train_part) + len(
         test_part
     )
+
+
+@pytest.mark.slow
+def test_evaluate_command_scores_a_users_own_labelled_file(trained, small_corpus, capsys) -> None:
+    from clause_analyzer.cli import main
+
+    out, _ = trained
+    own = small_corpus / "test" / "data.jsonl"
+    assert main(["evaluate", str(own), "--model", str(out), "--trust-model", "--json"]) == 0
+    metrics = json.loads(capsys.readouterr().out)
+    assert metrics["examples"] == len(own.read_text(encoding="utf-8").splitlines())
+
+
+def test_evaluate_command_names_a_bad_file(tmp_path: Path, capsys) -> None:
+    from clause_analyzer.cli import main
+
+    bad = tmp_path / "mine.jsonl"
+    bad.write_text('["not", "an", "object"]\n', encoding="utf-8")
+    assert main(["evaluate", str(bad)]) == 2
+    assert main(["evaluate", str(tmp_path / "absent.jsonl")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2
+    assert "mine.jsonl:1" in err[0] and "objet JSON" in err[0]
+    assert "absent.jsonl" in err[1] and "lecture impossible" in err[1]

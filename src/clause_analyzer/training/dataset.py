@@ -64,20 +64,27 @@ def load_jsonl(paths: Iterable[Path]) -> list[Example]:
     examples: list[Example] = []
     seen: set[str] = set()
     for path in sorted(paths):
-        with path.open(encoding="utf-8") as handle:
-            for lineno, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                where = f"{path.name}:{lineno}"
-                try:
-                    raw = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ConfigError(f"{where} : JSON invalide ({exc.msg})") from exc
-                example = parse_example(raw, where)
-                if example.id in seen:
-                    raise ConfigError(f"{where} : identifiant en double {example.id}")
-                seen.add(example.id)
-                examples.append(example)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"{path} : lecture impossible ({exc.strerror})") from exc
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{path} : ce n'est pas du texte UTF-8") from exc
+        for lineno, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            where = f"{path.name}:{lineno}"
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ConfigError(f"{where} : JSON invalide ({exc.msg})") from exc
+            if not isinstance(raw, dict):
+                raise ConfigError(f"{where} : une clause annotée est un objet JSON")
+            example = parse_example(raw, where)
+            if example.id in seen:
+                raise ConfigError(f"{where} : identifiant en double {example.id}")
+            seen.add(example.id)
+            examples.append(example)
     return examples
 
 
