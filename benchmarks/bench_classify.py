@@ -3,9 +3,9 @@
     python benchmarks/bench_classify.py
 
 The clause texts are the first clauses of the test split of training_data/ (written like real
-tender text), taken until they reach 20,000 words, the size of a 40-page CCAP. Prints words per second on
-one process, the model loading time, peak memory, and the end-to-end time of the example
-tender.
+tender text), taken until they reach 20,000 words, the size of a 40-page CCAP. Prints words per
+second on one process, the model loading time, peak memory, and the end-to-end time of the
+example tender.
 """
 
 from __future__ import annotations

@@ -13,7 +13,10 @@ def statuses(report) -> dict[str, str]:
     return {c.id: c.status for c in report.compliance}
 
 
-RC_PRICE_ONLY = "REGLEMENT DE LA CONSULTATION\nARTICLE 5 – JUGEMENT DES OFFRES\nLe critère unique de jugement des offres est le prix.\n"
+RC_PRICE_ONLY = (
+    "REGLEMENT DE LA CONSULTATION\nARTICLE 5 – JUGEMENT DES OFFRES\n"
+    "Le critère unique de jugement des offres est le prix.\n"
+)
 CCAP_BASE = (
     "CAHIER DES CLAUSES ADMINISTRATIVES PARTICULIERES\n"
     "ARTICLE 1 – OBJET\nLe marché porte sur des prestations de nettoyage des bâtiments communaux.\n"
@@ -22,11 +25,13 @@ CCAP_BASE = (
 INSERTION = (
     "ARTICLE 9 – CLAUSE SOCIALE D'INSERTION\nLe titulaire réserve 400 heures de travail à des "
     "personnes éloignées de l'emploi (demandeurs d'emploi de longue durée, bénéficiaires du RSA), "
-    "avec l'appui du facilitateur de la Maison de l'emploi. Une pénalité de 50 € est appliquée par heure non réalisée.\n"
+    "avec l'appui du facilitateur de la Maison de l'emploi. Une pénalité de 50 € est appliquée "
+    "par heure non réalisée.\n"
 )
 WASTE = (
     "ARTICLE 10 – GESTION DES DECHETS\nLe titulaire trie les déchets produits sur site, les fait "
-    "valoriser dans des filières agréées et remet chaque mois les bordereaux de suivi des déchets.\n"
+    "valoriser dans des filières agréées et remet chaque mois les bordereaux de suivi des "
+    "déchets.\n"
 )
 
 
@@ -81,9 +86,12 @@ def test_consultation_before_august_2026_is_advisory(analyzer) -> None:
 
 @pytest.mark.parametrize(
     ("text", "threshold"),
-    [("Marché public de travaux de voirie", 5_404_000), ("Prestations de nettoyage pour la commune", 216_000),
-     ("Le ministère de l'intérieur passe un marché de fournitures", 140_000)],
-)  # fmt: skip
+    [
+        ("Marché public de travaux de voirie", 5_404_000),
+        ("Prestations de nettoyage pour la commune", 216_000),
+        ("Le ministère de l'intérieur passe un marché de fournitures", 140_000),
+    ],
+)
 def test_thresholds_by_kind(text: str, threshold: float) -> None:
     from clause_analyzer.types import Block, DocKind, Document
 

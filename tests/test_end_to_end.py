@@ -121,8 +121,11 @@ def test_cli_usage_error_exit_2() -> None:
 def test_cli_classify_json_lines() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "clause_analyzer", "classify"],
-        input="Le titulaire réalise 300 heures d'insertion au profit de personnes éloignées de l'emploi.\n"
-        "Le siège social du titulaire est indiqué dans l'acte d'engagement.\n",
+        input=(
+            "Le titulaire réalise 300 heures d'insertion au profit de personnes éloignées de "
+            "l'emploi.\n"
+            "Le siège social du titulaire est indiqué dans l'acte d'engagement.\n"
+        ),
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -157,8 +160,8 @@ def test_example_against_the_metropole_spaser() -> None:
 
 def test_cli_unwritable_output_is_one_clear_line(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "clause_analyzer", "analyze", str(EXAMPLES / "DCE_exemple" / "RC.pdf"),
-         "-o", str(tmp_path / "absent" / "r.txt")],
+        [sys.executable, "-m", "clause_analyzer", "analyze",
+         str(EXAMPLES / "DCE_exemple" / "RC.pdf"), "-o", str(tmp_path / "absent" / "r.txt")],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert result.returncode == 2

@@ -36,7 +36,8 @@ def test_numbering_styles_are_headings(text: str, number: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "7.2 Le titulaire transmet chaque mois un état des heures réalisées, signé par le facilitateur, accompagné des contrats de travail.",
+        "7.2 Le titulaire transmet chaque mois un état des heures réalisées, signé par le "
+        "facilitateur, accompagné des contrats de travail.",
         "1 500 € HT par jour de retard.",
         "a) le prix ;",
         "- embauche directe ;",

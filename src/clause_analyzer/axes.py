@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ def default_axes() -> AxisSet:
     return parse_axes(text, "axes par défaut")
 
 
-def load_axes(path: str | Path | AxisSet | None) -> AxisSet:
+def load_axes(path: str | os.PathLike[str] | AxisSet | None) -> AxisSet:
     if path is None:
         return default_axes()
     if isinstance(path, AxisSet):

@@ -223,7 +223,9 @@ def _analyze(args: argparse.Namespace) -> int:
             else contextlib.nullcontext(sys.stdout)
         )
     except OSError as exc:
-        raise ConfigError(f"{args.output} : impossible d'écrire le rapport ({exc.strerror})") from exc
+        raise ConfigError(
+            f"{args.output} : impossible d'écrire le rapport ({exc.strerror})"
+        ) from exc
     status = 0
     reports = []
     with target as out:

@@ -231,7 +231,8 @@ def _social_execution(
             "social_execution_condition",
             "not_applicable",
             f"Montant estimé {amount_text} sous le seuil européen de {threshold_text} ({kind}) : "
-            f"la condition d'exécution sociale n'est pas obligatoire (art. L2112-2-1 du CCP){note}.",
+            "la condition d'exécution sociale n'est pas obligatoire "
+            f"(art. L2112-2-1 du CCP){note}.",
             advisory,
             found,
         )
@@ -239,8 +240,8 @@ def _social_execution(
         return ComplianceCheck(
             "social_execution_condition",
             "ok",
-            f"Montant estimé {amount_text}, au-delà du seuil européen de {threshold_text} ({kind}) : "
-            f"condition d'exécution sociale présente (art. L2112-2-1 du CCP){note}.",
+            f"Montant estimé {amount_text}, au-delà du seuil européen de {threshold_text} "
+            f"({kind}) : condition d'exécution sociale présente (art. L2112-2-1 du CCP){note}.",
             advisory,
             found,
         )

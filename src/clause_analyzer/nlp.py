@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from .errors import ModelError
@@ -55,7 +56,10 @@ def load_pipeline() -> Language:
 
 @functools.lru_cache(maxsize=1)
 def _lemma_table() -> dict[str, str]:
-    table = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    lemmatizer = load_pipeline().get_pipe("lemmatizer")
+    # get_pipe is typed as returning any pipe callable; ours is the one load_pipeline added.
+    assert isinstance(lemmatizer, Lemmatizer)
+    table = lemmatizer.lookups.get_table("lemma_lookup")
     return dict(table.items())
 
 

@@ -77,10 +77,10 @@ def insertion_quantities(text: str) -> dict[str, float]:
             hours.append(value)
     if hours:
         out["insertion_hours"] = max(hours)
-    if m := _HOURS_PERCENT.search(folded):
-        out["insertion_hours_percent"] = float(parse_number(m["n"]) or 0)
-    if m := _PENALTY_PER_HOUR.search(folded):
-        out["insertion_penalty_per_hour_eur"] = float(parse_number(m["n"]) or 0)
+    if percent := _HOURS_PERCENT.search(folded):
+        out["insertion_hours_percent"] = float(parse_number(percent["n"]) or 0)
+    if penalty := _PENALTY_PER_HOUR.search(folded):
+        out["insertion_penalty_per_hour_eur"] = float(parse_number(penalty["n"]) or 0)
     return out
 
 
@@ -151,7 +151,9 @@ def estimated_amounts(text: str) -> list[float]:
 
 
 _SHARE = re.compile(
-    rf"(?P<n>{_NUM})\s*%\s*(?:minimum\s+|au\s+moins\s+|en\s+valeur\s+)?(?:de\s+|d')\s*(?:produits?|denrees|matieres?|materiaux|papier|fibres?|plastiques?|contenu)?\s*(?P<what>[a-z' -]{{0,60}})"
+    rf"(?P<n>{_NUM})\s*%\s*(?:minimum\s+|au\s+moins\s+|en\s+valeur\s+)?(?:de\s+|d')\s*"
+    r"(?:produits?|denrees|matieres?|materiaux|papier|fibres?|plastiques?|contenu)?\s*"
+    r"(?P<what>[a-z' -]{0,60})"
 )
 
 

@@ -153,4 +153,4 @@ class Finding:
 
     clause: Clause
     label: ClauseLabel
-    quantities: dict[str, float | str] = field(default_factory=dict)
+    quantities: dict[str, float] = field(default_factory=dict)

@@ -53,10 +53,12 @@ def test_small_model_learns_insertion(trained, nlp) -> None:
     [yes, no] = detector.label(
         [
             ClauseInput(
-                "Le titulaire réalise 400 heures d'insertion au profit de demandeurs d'emploi de longue durée, avec l'appui du facilitateur du PLIE."
+                "Le titulaire réalise 400 heures d'insertion au profit de demandeurs d'emploi de "
+                "longue durée, avec l'appui du facilitateur du PLIE."
             ),
             ClauseInput(
-                "Le délai global de paiement est fixé à trente jours à compter de la réception de la facture."
+                "Le délai global de paiement est fixé à trente jours à compter de la réception de "
+                "la facture."
             ),
         ]
     )
@@ -117,8 +119,27 @@ def test_near_duplicates_are_found() -> None:
             "t",
         )
     ]
-    b = [parse_example({"id": "b", "text": "Le titulaire réalise trois cent heures d'insertion sur le chantier !", "axes": ["insertion"], "lever": "execution_condition"}, "t"),
-         parse_example({"id": "c", "text": "Les pénalités de retard sont fixées à 100 euros par jour.", "axes": [], "lever": None, "negative": "routine"}, "t")]  # fmt: skip
+    b = [
+        parse_example(
+            {
+                "id": "b",
+                "text": "Le titulaire réalise trois cent heures d'insertion sur le chantier !",
+                "axes": ["insertion"],
+                "lever": "execution_condition",
+            },
+            "t",
+        ),
+        parse_example(
+            {
+                "id": "c",
+                "text": "Les pénalités de retard sont fixées à 100 euros par jour.",
+                "axes": [],
+                "lever": None,
+                "negative": "routine",
+            },
+            "t",
+        ),
+    ]
     assert [(p[0], p[1]) for p in near_duplicates(a, b)] == [("a", "b")]
 
 

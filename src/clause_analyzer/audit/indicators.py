@@ -111,18 +111,18 @@ def _group(
         "failed": len(rows) - n,
     }
 
-    def count(name: str, test: Callable[[AuditRow], bool]) -> None:
-        k = sum(1 for r in done if test(r))
+    def count(name: str, hits: Iterable[bool]) -> None:
+        k = sum(1 for hit in hits if hit)
         out[name] = k
         out[f"{name}_share"] = round(k / n, 4) if n else None
 
     for family in FAMILIES:
-        count(family, lambda r, f=family: r.has_family(f))
+        count(family, [r.has_family(family) for r in done])
     for axis in axis_ids:
-        count(f"axis_{axis}", lambda r, a=axis: a in r.axes)
+        count(f"axis_{axis}", [axis in r.axes for r in done])
     for family in FAMILIES:
         for lever in BINDING_LEVERS:
-            count(f"{family}_{lever}", lambda r, f=family, lv=lever: lv in r.levers(f))
+            count(f"{family}_{lever}", [lever in r.levers(family) for r in done])
     hours = [h for r in done if (h := r.insertion_hours)]
     out["tenders_with_insertion_hours"] = len(hours)
     out["insertion_hours_total"] = sum(hours)

@@ -88,9 +88,9 @@ class Numbering:
         if num_id not in self._overridden and overrides:
             # A w:num with startOverride restarts the shared abstract list ("restart at 1").
             self._overridden.add(num_id)
-            for lvl, start in overrides.items():
-                counters[lvl] = start - 1
-                for deeper in [k for k in counters if k > lvl]:
+            for restart_ilvl, start in overrides.items():
+                counters[restart_ilvl] = start - 1
+                for deeper in [k for k in counters if k > restart_ilvl]:
                     del counters[deeper]
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:

@@ -25,7 +25,7 @@ def build_report(
     summaries = [_summary(d, clauses.get(d.path, [])) for d in documents]
     summaries += [DocumentSummary(path, "other", None, 0, error=cause) for path, cause in errors]
     all_clauses = [c for d in documents for c in clauses.get(d.path, [])]
-    findings = sorted(findings, key=lambda f: (-LEVER_STRENGTH[f.label.lever], -f.label.score))
+    findings = sorted(findings, key=lambda f: (-_strength(f), -f.label.score))
     criteria = _criteria(all_clauses)
     price_only = any(
         quantities.is_price_only(c.text)
@@ -168,8 +168,8 @@ def _coverage(axis: Axis, findings: Sequence[Finding]) -> AxisCoverage:
         return AxisCoverage(
             axis.id, axis.label, str(axis.family), False, "none", None, (), axis.suggestion
         )
-    strongest = max(LEVER_STRENGTH[f.label.lever] for f in feeding)
-    lever = next(f.label.lever for f in feeding if LEVER_STRENGTH[f.label.lever] == strongest)
+    strongest = max(_strength(f) for f in feeding)
+    lever = next(f.label.lever for f in feeding if _strength(f) == strongest)
     strength = {4: "strong", 3: "medium", 2: "medium", 1: "weak"}[strongest]
     return AxisCoverage(
         axis.id,
@@ -181,6 +181,13 @@ def _coverage(axis: Axis, findings: Sequence[Finding]) -> AxisCoverage:
         findings=tuple(feeding),
         suggestion=axis.suggestion,
     )
+
+
+def _strength(finding: Finding) -> int:
+    lever = finding.label.lever
+    # The detector gives a lever to every label with a flagged axis, and a finding has one.
+    assert lever is not None, "a finding always has a lever"
+    return LEVER_STRENGTH[lever]
 
 
 def _feeds(axis: Axis, finding: Finding) -> bool:

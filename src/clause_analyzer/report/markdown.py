@@ -55,8 +55,8 @@ def render_markdown(report: TenderReport) -> str:
         out += ["", "### Pistes pour les axes non couverts", ""]
         out += [f"- **{a.label}** : {a.suggestion}" for a in missing]
     out += ["", "## Obligations au 21 août 2026", ""]
-    for c in report.compliance:
-        out.append(f"- {_STATUS_FR[c.status]} — {c.message}")
+    for check in report.compliance:
+        out.append(f"- {_STATUS_FR[check.status]} — {check.message}")
     if report.criteria:
         out += ["", "## Critères d'attribution", "", "| critère | pondération |", "|---|---|"]
         for cr in report.criteria:
@@ -70,16 +70,16 @@ def render_markdown(report: TenderReport) -> str:
         out += ["", "## Chiffres", ""]
         out += [f"- `{k}` : {v:g}" for k, v in sorted(report.quantities.items())]
     out += ["", "## Valeurs à déclarer (DECP, eForms)", ""]
-    for d in report.declared:
+    for declared in report.declared:
         why = ""
-        if d.justification:
-            c = d.justification.clause
+        if declared.justification:
+            c = declared.justification.clause
             why = (
                 f" — {c.document}"
                 + (f", art. {c.number}" if c.number else "")
                 + (f", p. {c.page}" if c.page else "")
             )
-        out.append(f"- {d.field} : **{d.value}**{why}")
+        out.append(f"- {declared.field} : **{declared.value}**{why}")
     out += ["", f"## Clauses repérées ({len(report.findings)})", ""]
     for f in report.findings:
         c = f.clause

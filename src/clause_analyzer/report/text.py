@@ -64,13 +64,13 @@ def render_text(report: TenderReport, colour: bool = False) -> str:
             out.append(
                 f"  pénalité par heure non réalisée : {q['insertion_penalty_per_hour_eur']:g} €"
             )
-        for c in report.criteria:
+        for cr in report.criteria:
             weight = (
-                f"{c.weight_percent:g} %"
-                if c.weight_percent is not None
-                else f"{c.points:g} points"
+                f"{cr.weight_percent:g} %"
+                if cr.weight_percent is not None
+                else f"{cr.points:g} points"
             )
-            out.append(f"  critère « {c.name} » : {weight}")
+            out.append(f"  critère « {cr.name} » : {weight}")
         if "environmental_weight_percent" in q:
             out.append(
                 f"  part environnementale des critères : {q['environmental_weight_percent']:g} %"
@@ -80,24 +80,25 @@ def render_text(report: TenderReport, colour: bool = False) -> str:
         out.append("")
     out.append(f"Clauses repérées : {len(report.findings)}")
     for f in report.findings[:TOP_FINDINGS]:
-        c = f.clause
+        clause = f.clause
         where = ", ".join(
             x
             for x in (
-                c.document,
-                f"art. {c.number}" if c.number else "",
-                f"p. {c.page}" if c.page else "",
+                clause.document,
+                f"art. {clause.number}" if clause.number else "",
+                f"p. {clause.page}" if clause.page else "",
             )
             if x
         )
         lever = LEVER_LABELS[f.label.lever] if f.label.lever else ""
         out.append(f"  [{f.label.score:.2f}] {', '.join(f.label.axes)} — {lever} — {where}")
-        if c.title:
-            out.append(f"      {c.title[:90]}")
-        out.append("      « " + textwrap.shorten(c.text, 180, placeholder=" …") + " »")
+        if clause.title:
+            out.append(f"      {clause.title[:90]}")
+        out.append("      « " + textwrap.shorten(clause.text, 180, placeholder=" …") + " »")
     if len(report.findings) > TOP_FINDINGS:
         out.append(
-            f"  … et {len(report.findings) - TOP_FINDINGS} autres (--format json ou html pour tout voir)"
+            f"  … et {len(report.findings) - TOP_FINDINGS} autres"
+            " (--format json ou html pour tout voir)"
         )
     if report.errors:
         out.append("")

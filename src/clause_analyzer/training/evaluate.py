@@ -69,18 +69,22 @@ def format_metrics(metrics: dict[str, Any]) -> str:
     for section in ("families", "axes"):
         for name, m in metrics[section].items():
             lines.append(
-                f"{name:<26} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {m['support']:>5}"
+                f"{name:<26} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} "
+                f"{m['support']:>5}"
             )
         lines.append("")
     lines.append(
-        f"faux positifs sur négatifs difficiles : {metrics['hard_negative_false_positive_rate']:.1%}"
+        "faux positifs sur négatifs difficiles : "
+        f"{metrics['hard_negative_false_positive_rate']:.1%}"
         f" ({metrics['hard_negatives']} exemples)"
     )
     lines.append(
-        f"faux positifs sur négatifs ordinaires : {metrics['routine_negative_false_positive_rate']:.1%}"
+        "faux positifs sur négatifs ordinaires : "
+        f"{metrics['routine_negative_false_positive_rate']:.1%}"
     )
     lines.append(
-        f"exactitude du levier (positifs détectés) : {metrics['lever_accuracy_detected_positives']:.3f}"
+        "exactitude du levier (positifs détectés) : "
+        f"{metrics['lever_accuracy_detected_positives']:.3f}"
         f" ; (tous les positifs) : {metrics['lever_accuracy_all_positives']:.3f}"
     )
     return "\n".join(lines)

@@ -219,9 +219,11 @@ def _card(corpus: Corpus, thresholds: dict[str, float], validation: dict) -> dic
             "lemmatizer), char_wb 3-5-grams, "
             "heading 1-2-grams, rule and document-kind indicators",
             "axes": f"one LogisticRegression(C={C_AXES}, balanced, hard negatives weighted "
-            f"{HARD_NEGATIVE_WEIGHT}) per axis, Platt-calibrated on {FOLDS}-fold out-of-fold margins",
+            f"{HARD_NEGATIVE_WEIGHT}) per axis, Platt-calibrated on {FOLDS}-fold "
+            "out-of-fold margins",
             "lever": f"multinomial LogisticRegression(C={C_LEVER}, balanced) on positives",
-            "thresholds": f"per-axis best F1 on {FOLDS}-fold out-of-fold predictions of the training part",
+            "thresholds": f"per-axis best F1 on {FOLDS}-fold out-of-fold predictions "
+            "of the training part",
         },
         "training_data": {
             "train_examples": len(corpus.train),
