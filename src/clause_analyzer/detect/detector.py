@@ -1,5 +1,9 @@
 """Rules + classifier → one calibrated score per clause and axis, with the evidence kept.
 
+An axis is flagged when its own calibrated score passes its threshold *and* the relevance
+model (one score for "any axis at all") passes its own: the second opinion is what keeps a new
+author's routine clause about energy meters or mowing out of the findings.
+
 The rule matches are features of the model, so the model learns how far to trust each rule
 (a false friend's weight comes out negative). Two things stay outside the model because a
 handful of training sentences cannot teach them reliably: a clause that *says* the
@@ -55,23 +59,41 @@ class Detector:
             feature_matrix([feature_row(i, a, m) for i, a, m in zip(items, analysed, matches)])
         )
         probs = self.model.axis_probabilities(x)
+        relevance = self.model.relevance(x)
         lever_probs = self.model.lever_model.predict_proba(x)
         return [
-            self._decide(item.text, probs[k], lever_probs[k], matches[k], x[k])
+            self._decide(item.text, probs[k], relevance[k], lever_probs[k], matches[k], x[k])
             for k, item in enumerate(items)
         ]
 
     def _decide(
-        self, text: str, probs: np.ndarray, lever_probs: np.ndarray, matches: list[RuleMatch], row
+        self,
+        text: str,
+        probs: np.ndarray,
+        relevance: float,
+        lever_probs: np.ndarray,
+        matches: list[RuleMatch],
+        row,
     ) -> ClauseLabel:
         scores = {axis: float(p) for axis, p in zip(self.model.axes, probs)}
         vetoed = negated_axes(text, matches)
         for axis in vetoed:
             scores[axis] = min(scores[axis], NEGATED_CAP)
-        axes = tuple(a for a in self.model.axes if scores[a] >= self.model.thresholds[a])
+        passing = [a for a in self.model.axes if scores[a] >= self.model.thresholds[a]]
+        gate = []
+        if relevance < self.model.relevance_threshold:
+            # Not a responsible clause as a whole: no axis may be flagged, and no axis score
+            # may claim more confidence than the clause's own relevance.
+            scores = {a: min(p, float(relevance)) for a, p in scores.items()}
+            if passing:
+                gate = [_relevance_evidence(float(relevance), self.model.relevance_threshold)]
+            passing = []
+        axes = tuple(passing)
         lever = Lever(self.model.levers[int(np.argmax(lever_probs))]) if axes else None
         score = max((scores[a] for a in axes), default=max(scores.values()))
-        evidence = tuple(_rule_evidence(matches, axes) + self._model_evidence(row, axes))
+        evidence = tuple(
+            _rule_evidence(matches, axes) + self._model_evidence(row, axes) + gate
+        )
         return ClauseLabel(
             text=text,
             axes=axes,
@@ -158,6 +180,17 @@ def _rule_evidence(matches: list[RuleMatch], axes: tuple[str, ...]) -> list[Evid
         else:  # false friends and negations are shown: they explain a low score
             out.append(Evidence("rule", m.rule.id, m.text, None, -m.rule.weight, m.start, m.end))
     return out
+
+
+def _relevance_evidence(relevance: float, threshold: float) -> Evidence:
+    """Why a clause whose axis score passed was not flagged: the relevance model said no."""
+    return Evidence(
+        "model",
+        "relevance",
+        f"pertinence d'ensemble {relevance:.2f} < seuil {threshold:.2f}",
+        None,
+        round(relevance - threshold, 4),
+    )
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..detect.rules import AXES, LEVERS
@@ -24,6 +24,7 @@ class Example:
     axes: tuple[str, ...]
     lever: str | None
     negative: str | None  # "hard", "routine" or None for positives
+    source: str = ""  # file it was read from (its stem): one author brief per file
 
 
 def parse_example(raw: dict, where: str) -> Example:
@@ -80,7 +81,7 @@ def load_jsonl(paths: Iterable[Path]) -> list[Example]:
                 raise ConfigError(f"{where} : JSON invalide ({exc.msg})") from exc
             if not isinstance(raw, dict):
                 raise ConfigError(f"{where} : une clause annotée est un objet JSON")
-            example = parse_example(raw, where)
+            example = replace(parse_example(raw, where), source=path.stem)
             if example.id in seen:
                 raise ConfigError(f"{where} : identifiant en double {example.id}")
             seen.add(example.id)
