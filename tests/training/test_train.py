@@ -84,8 +84,11 @@ def test_relevance_gate_can_hold_back_a_passing_axis(trained, nlp) -> None:
     )
     assert "insertion" in open_gate.axes
     assert closed.axes == () and closed.lever is None
-    assert [e.id for e in closed.evidence if e.source == "model"] == ["relevance"]
-    assert max(closed.scores.values()) < 1.01
+    [gate] = [e for e in closed.evidence if e.source == "model"]
+    assert gate.id == "relevance"
+    relevance = gate.weight + 1.01  # the evidence weight is relevance − threshold
+    # No axis may claim more confidence than the clause's relevance once the gate is shut.
+    assert max(closed.scores.values()) <= relevance + 1e-4
 
 
 @pytest.mark.slow

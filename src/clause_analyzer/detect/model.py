@@ -54,7 +54,7 @@ class Model:
     calibrators: tuple[LogisticRegression, ...]
     lever_model: LogisticRegression  # trained on positives only
     # "Is this a responsible clause at all?": one binary model over every positive, with its
-    # own Platt calibrator. It sees four to eight times more positives than any axis model,
+    # own Platt calibrator. It sees five to sixteen times more positives than any axis model,
     # so it is the better judge of a new author's false friend; an axis is flagged only when
     # its own score and this one both pass their thresholds.
     relevance_model: LogisticRegression
