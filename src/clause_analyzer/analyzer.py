@@ -50,9 +50,7 @@ class Analyzer:
         documents, errors = self.read(path)
         return self._report(Path(path).name, documents, errors)
 
-    def read(
-        self, path: str | os.PathLike
-    ) -> tuple[list[Document], list[tuple[str, str]]]:
+    def read(self, path: str | os.PathLike) -> tuple[list[Document], list[tuple[str, str]]]:
         """The readable pieces of a tender, and (path, cause) for each unreadable one."""
         documents: list[Document] = []
         errors: list[tuple[str, str]] = []

@@ -14,7 +14,7 @@ from clause_analyzer.detect.features import ClauseInput
 from clause_analyzer.detect.rules import AXES, default_rules
 from clause_analyzer.errors import ConfigError
 from clause_analyzer.training.dataset import load_jsonl, near_duplicates, parse_example
-from clause_analyzer.training.train import train
+from clause_analyzer.training.train import HARD_FP_BUDGET, train, tune_relevance_threshold
 
 DATA = Path(__file__).parents[2] / "training_data"
 
@@ -131,6 +131,35 @@ def test_card_of_trained_model_has_metrics(trained, small_corpus: Path) -> None:
 def test_invalid_examples_are_refused(raw: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         parse_example(raw, "f.jsonl:1")
+
+
+def _gate_case(hard_relevance: list[float]) -> float:
+    """100 positives of the first axis (relevance 0.9, one at 0.05) and hard negatives whose
+    axis score passes, with the given relevance each: which relevance threshold is chosen?"""
+    n_pos, n_hard = 100, len(hard_relevance)
+    y = np.zeros((n_pos + n_hard, len(AXES)), dtype=int)
+    y[:n_pos, 0] = 1
+    probs = np.zeros(y.shape)
+    probs[:, 0] = 0.9
+    relevance = np.array([0.9] * (n_pos - 1) + [0.05] + hard_relevance)
+    hard = np.array([False] * n_pos + [True] * n_hard)
+    thresholds = dict.fromkeys(AXES, 0.5)
+    return tune_relevance_threshold(y, probs, thresholds, relevance, hard)
+
+
+def test_relevance_threshold_keeps_hard_false_positives_within_budget() -> None:
+    # 100 hard negatives, 5 of them look relevant (0.3) and one very relevant (0.95): at 0.3
+    # or below 6 % are flagged, over the budget, although F1 alone is best at 0.04 (it keeps
+    # the positive at 0.05). Above 0.3 only the 0.95 one is flagged (1 %): the lowest such
+    # threshold wins.
+    chosen = _gate_case([0.3] * 5 + [0.95] + [0.01] * 94)
+    assert HARD_FP_BUDGET < 0.06
+    assert chosen == pytest.approx(0.32)
+    # Nothing to hold back: the best-F1 threshold, low enough to keep the 0.05 positive.
+    assert _gate_case([0.01] * 100) <= 0.04
+    # Over budget at every threshold (all hard negatives at 0.95, above the grid): as many
+    # are flagged everywhere, so the gate does not throw recall away for nothing.
+    assert _gate_case([0.95] * 100) == 0.0
 
 
 def test_near_duplicates_are_found() -> None:

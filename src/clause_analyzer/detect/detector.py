@@ -91,9 +91,7 @@ class Detector:
         axes = tuple(passing)
         lever = Lever(self.model.levers[int(np.argmax(lever_probs))]) if axes else None
         score = max((scores[a] for a in axes), default=max(scores.values()))
-        evidence = tuple(
-            _rule_evidence(matches, axes) + self._model_evidence(row, axes) + gate
-        )
+        evidence = tuple(_rule_evidence(matches, axes) + self._model_evidence(row, axes) + gate)
         return ClauseLabel(
             text=text,
             axes=axes,

@@ -44,6 +44,11 @@ RELEVANCE_GRID = np.round(np.arange(0.0, 0.81, 0.02), 2)
 
 HARD_NEGATIVE_WEIGHT = 4.0  # false friends cost more than ordinary clauses when fitting
 HARD_FP_PENALTY = 2.0  # …and when choosing thresholds (extra false positives counted)
+# Share of hard negatives the final decisions may flag on the validation folds: the issue's
+# target (≤ 3 %). Measured with the four fourth-round authors held out (1,719 clauses): the
+# best-F1 relevance threshold (0.24) flagged 3.7 % of their hard negatives, the budgeted one
+# (0.60) 2.0 %, for −1.1 points of social F1 and −1.1 of environmental F1.
+HARD_FP_BUDGET = 0.03
 
 
 @dataclass(frozen=True)
@@ -215,18 +220,28 @@ def tune_relevance_threshold(
     hard: np.ndarray,
 ) -> float:
     """The relevance threshold with the best micro-F1 of the final decisions on held-out
-    folds, hard-negative false positives counted extra (ties: the lower one, which keeps
-    recall)."""
+    folds (hard-negative false positives counted extra), among those that flag at most
+    HARD_FP_BUDGET of the hard negatives; if none does, the one that flags fewest.
+
+    Why a budget: the F1 curve is flat over a wide range of thresholds (±0.001 between 0 and
+    0.3), so the best-F1 pick was a coin toss that could land where one false friend in
+    twenty-five is flagged. The budget is the product's promise on false friends.
+    """
     passing = np.column_stack([probs[:, k] >= thresholds[a] for k, a in enumerate(AXES)])
     gold = y.astype(bool)
-    best, best_score = 0.0, -1.0
+    n_hard = max(1, int(hard.sum()))
+    best, best_key = 0.0, (False, -1.0)
     for t in RELEVANCE_GRID:
         pred = passing & (relevance >= t)[:, None]
         tp = int((pred & gold).sum())
         fp_hard = int((pred.any(axis=1) & hard).sum())
         score = 2 * tp / max(1, pred.sum() + gold.sum() + HARD_FP_PENALTY * fp_hard)
-        if score > best_score:
-            best, best_score = float(t), score
+        within = fp_hard / n_hard <= HARD_FP_BUDGET
+        # Within budget beats over budget; then the better score (ties: the lower threshold,
+        # which keeps recall). Over budget everywhere: fewer hard false positives win.
+        key = (within, score if within else -fp_hard)
+        if key > best_key:
+            best, best_key = float(t), key
     return best
 
 
@@ -246,9 +261,7 @@ def train_model(examples: Sequence[Example]) -> Trained:
     oof_relevance = relevance_calibrator.predict_proba(relevance_margins.reshape(-1, 1))[:, 1]
     hard = np.array([e.negative == "hard" for e in examples])
     thresholds = tune_thresholds(features.y, oof, hard)
-    relevance_threshold = tune_relevance_threshold(
-        features.y, oof, thresholds, oof_relevance, hard
-    )
+    relevance_threshold = tune_relevance_threshold(features.y, oof, thresholds, oof_relevance, hard)
     gated = np.where((oof_relevance >= relevance_threshold)[:, None], oof, 0.0)
     validation = _scores(features.y, gated, thresholds)
     model = fit(features, thresholds, calibrators, relevance_calibrator, relevance_threshold)
@@ -260,9 +273,7 @@ def train(data_root: Path, out_dir: Path) -> dict[str, Any]:
     corpus = load_corpus(data_root)
     log.info("%d exemples d'entraînement, %d de test", len(corpus.train), len(corpus.test))
     trained = train_model(corpus.train)
-    model = replace(
-        trained.model, card=_card(corpus, trained.model.thresholds, trained.validation)
-    )
+    model = replace(trained.model, card=_card(corpus, trained.model.thresholds, trained.validation))
     model_io.save(model, out_dir)
     if corpus.test:
         # Score the saved model exactly as users will run it.
