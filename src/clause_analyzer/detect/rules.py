@@ -3,7 +3,8 @@
 Each rule lives in a TOML file under `detect/rules/`, has a stable id, and carries its own
 `examples` (texts it must match) and `counter_examples` (texts it must not match), which the
 test suite runs. A rule matches either a regex over the folded text (lower case, no accents,
-same length: see `nlp.fold_aligned`) or a spaCy `Matcher` token pattern over lemmas.
+same length: see `nlp.fold_aligned`) or a spaCy `Matcher` token pattern over lemmas, folded
+like the text ({"LEMMA": "reemployer"}).
 """
 
 from __future__ import annotations

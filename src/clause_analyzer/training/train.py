@@ -325,7 +325,8 @@ def _card(corpus: Corpus, thresholds: dict[str, float], validation: dict) -> dic
             "lever": f"multinomial LogisticRegression(C={C_LEVER}, balanced) on positives",
             "thresholds": f"per-axis best F1 on {FOLDS}-fold out-of-fold predictions "
             "of the training part; relevance threshold: best micro-F1 of the final decisions "
-            "on the same folds",
+            f"on the same folds among those flagging at most {HARD_FP_BUDGET:.0%} of the "
+            "hard negatives",
         },
         "training_data": {
             "train_examples": len(corpus.train),
